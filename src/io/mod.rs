@@ -1,0 +1,12 @@
+//! Input (CSV portfolio folders, plan files, benchmark importers) and output writers.
+
+pub mod csvread;
+pub mod error;
+pub mod mknap;
+pub mod plan_reader;
+pub mod portfolio;
+pub mod psplib;
+pub mod write_portfolio;
+pub mod writers;
+
+pub use error::{Diagnostics, ErrorCode, InputError, LoadErrors, Location, Warning};

@@ -1,0 +1,10 @@
+//! pmo: a portfolio optimiser for Project Management Offices.
+//!
+//! Input (`io`) → validated model (`model`) → dependency graph (`graph`) →
+//! heuristic + MILP (`solve`) → independent checker (`verify`) → writers (`io::write`).
+
+pub mod graph;
+pub mod io;
+pub mod model;
+pub mod solve;
+pub mod verify;
