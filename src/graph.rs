@@ -80,7 +80,8 @@ pub struct DepGraph {
 
 impl DepGraph {
     pub fn new(portfolio: &Portfolio) -> Self {
-        let mut graph = DiGraph::with_capacity(portfolio.projects.len(), portfolio.dependencies.len());
+        let mut graph =
+            DiGraph::with_capacity(portfolio.projects.len(), portfolio.dependencies.len());
         for p in 0..portfolio.projects.len() {
             graph.add_node(p);
         }
@@ -238,8 +239,8 @@ pub fn windows(portfolio: &Portfolio, horizon_cut: Option<usize>) -> Windows {
             }
         }
     }
-    for p in 0..n {
-        earliest[p] = earliest[p].max(0);
+    for e in earliest.iter_mut() {
+        *e = (*e).max(0);
     }
     Windows {
         earliest,
@@ -255,7 +256,13 @@ mod tests {
     #[test]
     fn finds_cycles_in_order() {
         assert_eq!(find_cycle(4, &[(0, 1), (1, 2)]), None);
-        assert_eq!(find_cycle(4, &[(0, 1), (1, 2), (2, 1), (3, 3)]), Some(vec![3]));
-        assert_eq!(find_cycle(4, &[(2, 3), (3, 1), (1, 2), (0, 1)]), Some(vec![1, 2, 3]));
+        assert_eq!(
+            find_cycle(4, &[(0, 1), (1, 2), (2, 1), (3, 3)]),
+            Some(vec![3])
+        );
+        assert_eq!(
+            find_cycle(4, &[(2, 3), (3, 1), (1, 2), (0, 1)]),
+            Some(vec![1, 2, 3])
+        );
     }
 }

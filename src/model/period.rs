@@ -70,7 +70,9 @@ impl HorizonKind {
         if let Some((year, quarter)) = parse_year_quarter(s) {
             return Some(HorizonKind::Quarterly { year, quarter });
         }
-        s.parse::<i64>().ok().map(|first| HorizonKind::Numbered { first })
+        s.parse::<i64>()
+            .ok()
+            .map(|first| HorizonKind::Numbered { first })
     }
 }
 
