@@ -139,7 +139,11 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: error[{}]: {}", self.location, self.code, self.message)
+        write!(
+            f,
+            "{}: error[{}]: {}",
+            self.location, self.code, self.message
+        )
     }
 }
 

@@ -1,0 +1,84 @@
+//! clap subcommands, exit codes, printing.
+//!
+//! Exit codes: 0 plan written / plan feasible; 1 violations (`check`); 2 input error
+//! (nothing written); 3 infeasible (diagnosis printed, nothing written); 4 no plan found
+//! within the time limit; 70 internal error.
+
+mod check;
+mod import;
+mod plan;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_VIOLATIONS: u8 = 1;
+pub const EXIT_INPUT: u8 = 2;
+pub const EXIT_INFEASIBLE: u8 = 3;
+pub const EXIT_NO_PLAN: u8 = 4;
+pub const EXIT_INTERNAL: u8 = 70;
+
+#[derive(Parser)]
+#[command(
+    name = "pmo",
+    version,
+    about = "Portfolio optimiser for PMOs: select and schedule projects under budget and staff limits, exactly",
+    after_help = "Exit codes: 0 ok, 1 plan violations (check), 2 input error, 3 infeasible, 4 no plan within the time limit"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Solve a portfolio folder and write plan.csv, load.csv, spend.csv, summary.json.
+    Plan(plan::PlanArgs),
+    /// Check a plan (e.g. edited by hand) against a portfolio.
+    Check(check::CheckArgs),
+    /// Convert a benchmark instance into a portfolio folder.
+    #[command(subcommand)]
+    Import(import::ImportCmd),
+}
+
+/// Prints an error with its whole chain.
+pub fn print_error(e: &anyhow::Error) {
+    eprintln!("error: {e}");
+    for cause in e.chain().skip(1) {
+        eprintln!("  caused by: {cause}");
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Plan(a) => plan::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Import(c) => import::run(c),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            print_error(&e);
+            ExitCode::from(EXIT_INTERNAL)
+        }
+    }
+}
+
+/// Loads a portfolio folder, printing warnings; on input errors prints them all and
+/// returns `Err(exit code)`.
+pub fn load(dir: &std::path::Path) -> Result<pmo::model::Portfolio, u8> {
+    match pmo::io::portfolio::load_portfolio(dir) {
+        Ok(loaded) => {
+            for w in &loaded.warnings {
+                eprintln!("{w}");
+            }
+            Ok(loaded.portfolio)
+        }
+        Err(errors) => {
+            eprint!("{errors}");
+            eprintln!("nothing was written (exit code 2: input error)");
+            Err(EXIT_INPUT)
+        }
+    }
+}
