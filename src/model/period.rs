@@ -94,7 +94,7 @@ impl Horizon {
                 let y = year as i64 + q0.div_euclid(4);
                 format!("{:04}-Q{}", y, q0.rem_euclid(4) + 1)
             }
-            HorizonKind::Numbered { first } => (first + idx as i64).to_string(),
+            HorizonKind::Numbered { first } => (first as i128 + idx as i128).to_string(),
         }
     }
 
@@ -112,7 +112,7 @@ impl Horizon {
                 if let Some((y, m)) = parse_year_month(s) {
                     (y as i64 - year as i64) * 12 + (m as i64 - month as i64)
                 } else if let Ok(i) = s.parse::<i64>() {
-                    i - 1
+                    i.saturating_sub(1)
                 } else {
                     return Err(PeriodError::Malformed);
                 }
@@ -121,13 +121,13 @@ impl Horizon {
                 if let Some((y, q)) = parse_year_quarter(s) {
                     (y as i64 - year as i64) * 4 + (q as i64 - quarter as i64)
                 } else if let Ok(i) = s.parse::<i64>() {
-                    i - 1
+                    i.saturating_sub(1)
                 } else {
                     return Err(PeriodError::Malformed);
                 }
             }
             HorizonKind::Numbered { first } => match s.parse::<i64>() {
-                Ok(i) => i - first,
+                Ok(i) => i.saturating_sub(first),
                 Err(_) => return Err(PeriodError::Malformed),
             },
         };
@@ -172,5 +172,14 @@ mod tests {
         assert_eq!(n.labels(), vec!["5", "6", "7"]);
         assert_eq!(n.parse_period("5"), Ok(0));
         assert_eq!(n.parse_period("1"), Err(PeriodError::OutOfHorizon));
+    }
+
+    #[test]
+    fn extreme_numbers_do_not_overflow() {
+        let m = Horizon::new(HorizonKind::parse("2027-01").unwrap(), 12);
+        assert_eq!(m.parse_period("-9223372036854775808"), Err(PeriodError::OutOfHorizon));
+        let n = Horizon::new(HorizonKind::Numbered { first: i64::MAX }, 3);
+        assert_eq!(n.label(2), "9223372036854775809");
+        assert_eq!(n.parse_period("-9223372036854775808"), Err(PeriodError::OutOfHorizon));
     }
 }
