@@ -141,6 +141,13 @@ fn checked(portfolio: &Portfolio, plan: Option<Plan>) -> Option<Plan> {
 /// Solves a validated portfolio. Never panics on a valid portfolio; the outcome is a
 /// status value (optimal, feasible at the limit, infeasible with a diagnosis).
 pub fn solve(portfolio: &Portfolio, opts: &SolveOptions) -> Solution {
+    solve_from(portfolio, opts, None)
+}
+
+/// Like [`solve`], with a known plan (e.g. a baseline's, for a scenario) offered as a
+/// warm start: when it keeps every rule of this portfolio it competes with the heuristic
+/// plan for the MILP's start, and it is returned if nothing better is found.
+pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Plan>) -> Solution {
     let started = Instant::now();
     let deadline = started + Duration::from_secs_f64(opts.time_limit.max(0.0));
     let res = Resources::new(portfolio);
@@ -172,6 +179,21 @@ pub fn solve(portfolio: &Portfolio, opts: &SolveOptions) -> Solution {
         heuristic::construct(portfolio, &res, &win, heur_deadline),
     );
     sol.heuristic_objective = heur.as_ref().map(|p| p.objective(portfolio));
+    // A given start that keeps every rule competes with the heuristic's plan.
+    let given = start
+        .filter(|p| p.start.len() == portfolio.projects.len())
+        .cloned()
+        .and_then(|p| checked(portfolio, Some(p)));
+    let heur = match (heur, given) {
+        (Some(h), Some(g)) => Some(
+            if is_better(portfolio, g.objective(portfolio), h.objective(portfolio)) {
+                g
+            } else {
+                h
+            },
+        ),
+        (h, g) => h.or(g),
+    };
     let mut best = heur.clone();
     let mut milp_win: Windows = win.clone();
     let mut lower_bound = None;
@@ -216,8 +238,8 @@ pub fn solve(portfolio: &Portfolio, opts: &SolveOptions) -> Solution {
         && portfolio.settings.objective == Objective::Makespan
         && milp_status == Some(milp::MilpStatus::Infeasible);
     if proven_by_bound || cut_proves {
-        // The heuristic schedule meets a lower bound, or nothing shorter exists.
-        sol.bound = sol.heuristic_objective;
+        // The start schedule meets a lower bound, or nothing shorter exists.
+        sol.bound = incumbent;
         milp_status = Some(milp::MilpStatus::Optimal);
     }
     sol.plan = best;
