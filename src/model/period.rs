@@ -177,9 +177,15 @@ mod tests {
     #[test]
     fn extreme_numbers_do_not_overflow() {
         let m = Horizon::new(HorizonKind::parse("2027-01").unwrap(), 12);
-        assert_eq!(m.parse_period("-9223372036854775808"), Err(PeriodError::OutOfHorizon));
+        assert_eq!(
+            m.parse_period("-9223372036854775808"),
+            Err(PeriodError::OutOfHorizon)
+        );
         let n = Horizon::new(HorizonKind::Numbered { first: i64::MAX }, 3);
         assert_eq!(n.label(2), "9223372036854775809");
-        assert_eq!(n.parse_period("-9223372036854775808"), Err(PeriodError::OutOfHorizon));
+        assert_eq!(
+            n.parse_period("-9223372036854775808"),
+            Err(PeriodError::OutOfHorizon)
+        );
     }
 }

@@ -209,8 +209,8 @@ pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Pla
             milp_win = graph::windows(portfolio, Some(h.objective(portfolio) as usize - 1));
         }
     }
-    let proven_by_bound =
-        matches!((lower_bound, sol.heuristic_objective), (Some(lb), Some(h)) if h <= lb);
+    let incumbent = heur.as_ref().map(|p| p.objective(portfolio));
+    let proven_by_bound = matches!((lower_bound, incumbent), (Some(lb), Some(h)) if h <= lb);
     let mut milp_status = None;
     if !opts.heuristic_only && !proven_by_bound {
         let out = milp::solve(portfolio, &res, &milp_win, heur.as_ref(), opts, deadline);
