@@ -144,7 +144,7 @@ fn a_period_budget_forces_a_later_start() {
     assert_eq!(start_of(&out, "A").0, "2027-01");
     assert_eq!(start_of(&out, "B").0, "2027-02");
     let spend = std::fs::read_to_string(out.join("spend.csv")).unwrap();
-    assert!(spend.contains("2027-02,10,10,,20,"), "{spend}");
+    assert!(spend.contains("2027-02,10,10,,20,,,,"), "{spend}");
 }
 
 #[test]

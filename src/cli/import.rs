@@ -1,6 +1,6 @@
 //! `pmo import psplib FILE -o DIR`, `pmo import mknap FILE --problem K -o DIR`.
 
-use super::EXIT_OK;
+use super::{print_error, EXIT_INPUT, EXIT_OK};
 use anyhow::{Context, Result};
 use clap::Subcommand;
 use std::path::PathBuf;
@@ -26,13 +26,35 @@ pub enum ImportCmd {
     },
 }
 
+/// Unreadable or malformed benchmark files are input errors (exit 2); failing to write
+/// the folder is an internal error.
 pub fn run(c: ImportCmd) -> Result<u8> {
+    match import(c) {
+        Ok(code) => Ok(code),
+        Err(ImportError::Input(e)) => {
+            print_error(&e);
+            Ok(EXIT_INPUT)
+        }
+        Err(ImportError::Output(e)) => Err(e),
+    }
+}
+
+enum ImportError {
+    Input(anyhow::Error),
+    Output(anyhow::Error),
+}
+
+fn import(c: ImportCmd) -> Result<u8, ImportError> {
+    let input = ImportError::Input;
+    let output = ImportError::Output;
     match c {
         ImportCmd::Psplib { file, out } => {
             let p = pmo::io::psplib::read_sm(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
+                .with_context(|| format!("reading {}", file.display()))
+                .map_err(input)?;
             pmo::io::write_portfolio::write_portfolio(&p, &out)
-                .with_context(|| format!("writing {}", out.display()))?;
+                .with_context(|| format!("writing {}", out.display()))
+                .map_err(output)?;
             println!("wrote {} ({} projects)", out.display(), p.projects.len());
         }
         ImportCmd::Mknap { file, problem, out } => {
@@ -44,7 +66,8 @@ pub fn run(c: ImportCmd) -> Result<u8> {
             } else {
                 pmo::io::mknap::read_mknap(&file)
             }
-            .with_context(|| format!("reading {}", file.display()))?;
+            .with_context(|| format!("reading {}", file.display()))
+            .map_err(input)?;
             let n = problems.len();
             let mkp = problems
                 .into_iter()
@@ -56,10 +79,12 @@ pub fn run(c: ImportCmd) -> Result<u8> {
                         n,
                         n
                     )
-                })?;
+                })
+                .map_err(input)?;
             let p = pmo::io::mknap::to_portfolio(&mkp);
             pmo::io::write_portfolio::write_portfolio(&p, &out)
-                .with_context(|| format!("writing {}", out.display()))?;
+                .with_context(|| format!("writing {}", out.display()))
+                .map_err(output)?;
             println!("wrote {} ({} projects)", out.display(), p.projects.len());
         }
     }

@@ -77,7 +77,7 @@ pub fn load(dir: &std::path::Path) -> Result<pmo::model::Portfolio, u8> {
         }
         Err(errors) => {
             eprint!("{errors}");
-            eprintln!("nothing was written (exit code 2: input error)");
+            eprintln!("exit code 2: input error");
             Err(EXIT_INPUT)
         }
     }

@@ -36,7 +36,10 @@ pub struct PlanArgs {
 pub fn run(a: PlanArgs) -> Result<u8> {
     let portfolio = match load(&a.dir) {
         Ok(p) => p,
-        Err(code) => return Ok(code),
+        Err(code) => {
+            eprintln!("nothing was written");
+            return Ok(code);
+        }
     };
     let mut opts = SolveOptions::from_settings(&portfolio.settings);
     if let Some(t) = a.time_limit {

@@ -39,7 +39,7 @@ const SETTINGS: &str = "settings.csv";
 const PROJECTS: &str = "projects.csv";
 
 /// The standard columns of projects.csv (a criterion may not be named like one).
-const PROJECT_COLUMNS: [&str; 10] = [
+pub(crate) const PROJECT_COLUMNS: [&str; 10] = [
     "id",
     "name",
     "value",

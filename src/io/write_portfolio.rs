@@ -74,18 +74,7 @@ pub fn write_portfolio(p: &Portfolio, dir: &Path) -> io::Result<()> {
         .collect();
     write_csv(
         &dir.join("projects.csv"),
-        &[
-            "id",
-            "name",
-            "value",
-            "benefit",
-            "cost",
-            "duration",
-            "mandatory",
-            "earliest_start",
-            "deadline",
-            "category",
-        ],
+        &crate::io::portfolio::PROJECT_COLUMNS,
         &projects,
     )?;
 

@@ -65,6 +65,11 @@ pub struct SpendRow {
     /// The tightest `max` of the single-period budget rows, if any.
     pub limit: Option<f64>,
     pub min: Option<f64>,
+    /// The narrowest multi-period budget (a quarterly envelope `Periods(a, z)`) holding
+    /// this period: its range, its spend and its `max`.
+    pub envelope: Option<(usize, usize)>,
+    pub envelope_spend: f64,
+    pub envelope_limit: Option<f64>,
 }
 
 /// Everything the writers print, computed once.
@@ -123,12 +128,27 @@ impl PlanReport {
                     .budgets
                     .iter()
                     .filter(|b| b.scope == BudgetScope::Periods(t, t));
+                let envelope = portfolio
+                    .budgets
+                    .iter()
+                    .filter_map(|b| match b.scope {
+                        BudgetScope::Periods(a, z) if a < z && a <= t && t <= z => {
+                            Some((z - a, a, z, b.max))
+                        }
+                        _ => None,
+                    })
+                    .min_by_key(|&(width, a, _, _)| (width, a));
                 SpendRow {
                     period: t,
                     spend: s,
                     cumulative,
                     limit: single.clone().filter_map(|b| b.max).reduce(f64::min),
                     min: single.filter_map(|b| b.min).reduce(f64::max),
+                    envelope: envelope.map(|(_, a, z, _)| (a, z)),
+                    envelope_spend: envelope
+                        .map(|(_, a, z, _)| spend_t[a..=z.min(spend_t.len() - 1)].iter().sum())
+                        .unwrap_or(0.0),
+                    envelope_limit: envelope.and_then(|(_, _, _, max)| max),
                 }
             })
             .collect();
@@ -227,7 +247,8 @@ pub fn load_csv(portfolio: &Portfolio, report: &PlanReport) -> String {
     csv_string(rows)
 }
 
-/// spend.csv: period, spend, budget limit (+ min, cumulative and the total budget).
+/// spend.csv: period, spend, budget limit (+ min, cumulative, the total budget, and the
+/// envelope — a budget over a range of periods — that holds the period).
 pub fn spend_csv(portfolio: &Portfolio, report: &PlanReport) -> String {
     let mut rows = vec![[
         "period",
@@ -236,6 +257,9 @@ pub fn spend_csv(portfolio: &Portfolio, report: &PlanReport) -> String {
         "budget_min",
         "cumulative",
         "total_budget",
+        "envelope",
+        "envelope_spend",
+        "envelope_limit",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -249,6 +273,19 @@ pub fn spend_csv(portfolio: &Portfolio, report: &PlanReport) -> String {
             opt(r.min),
             fmt_num(r.cumulative),
             opt(report.total_budget),
+            r.envelope
+                .map(|(a, z)| {
+                    format!(
+                        "{}..{}",
+                        portfolio.horizon.label(a),
+                        portfolio.horizon.label(z)
+                    )
+                })
+                .unwrap_or_default(),
+            r.envelope
+                .map(|_| fmt_num(r.envelope_spend))
+                .unwrap_or_default(),
+            opt(r.envelope_limit),
         ]);
     }
     csv_string(rows)

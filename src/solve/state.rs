@@ -267,10 +267,10 @@ impl<'a> State<'a> {
         }
     }
 
-    /// Unmet excess per shared skill in period `t` if `p` ran its offset `o` there.
-    fn flow_shortage(&self, p: usize, o: usize, t: usize) -> Vec<(usize, f64)> {
-        let nk = self.portfolio.skills.len();
-        let mut excess: Vec<f64> = (0..nk)
+    /// Demand above the anonymous capacity in period `t`, for the skills people share
+    /// (0 for the others).
+    fn shared_excess(&self, t: usize) -> Vec<f64> {
+        (0..self.portfolio.skills.len())
             .map(|k| {
                 if self.res.shared[k] {
                     self.load[k][t] - self.res.base[k][t]
@@ -278,7 +278,12 @@ impl<'a> State<'a> {
                     0.0
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// Unmet excess per shared skill in period `t` if `p` ran its offset `o` there.
+    fn flow_shortage(&self, p: usize, o: usize, t: usize) -> Vec<(usize, f64)> {
+        let mut excess = self.shared_excess(t);
         for (k, profile) in &self.res.demand[p] {
             if self.res.shared[*k] {
                 excess[*k] += profile[o];
@@ -297,16 +302,7 @@ impl<'a> State<'a> {
 
     /// People's time given to each skill in period `t` by a deterministic flow.
     pub fn people_flow(&self, t: usize) -> Vec<Vec<f64>> {
-        let nk = self.portfolio.skills.len();
-        let excess: Vec<f64> = (0..nk)
-            .map(|k| {
-                if self.res.shared[k] {
-                    self.load[k][t] - self.res.base[k][t]
-                } else {
-                    0.0
-                }
-            })
-            .collect();
+        let excess = self.shared_excess(t);
         let avail: Vec<f64> = self.res.pool_avail.iter().map(|a| a[t]).collect();
         assign(&self.res.pools, &avail, &excess).0
     }
