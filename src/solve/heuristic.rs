@@ -16,6 +16,9 @@ pub struct Links {
     pub excludes: Vec<Vec<usize>>,
     /// For each project: (successor, lag) over precedes rows.
     pub succs: Vec<Vec<(usize, i64)>>,
+    /// For each project: starts to try first (e.g. where the LP relaxation puts it);
+    /// the others follow, earliest first.
+    pub preferred: Vec<Vec<usize>>,
 }
 
 impl Links {
@@ -41,6 +44,7 @@ impl Links {
             preds,
             excludes,
             succs,
+            preferred: vec![Vec::new(); n],
         }
     }
 }
@@ -94,7 +98,11 @@ fn insert_rec(
         return false;
     }
     let es = earliest_given_preds(state, links, win, p);
-    for s in es..=win.latest[p] {
+    let first = links.preferred[p]
+        .iter()
+        .map(|&s| s as i64)
+        .filter(|&s| s >= es && s <= win.latest[p]);
+    for s in first.chain(es..=win.latest[p]) {
         if state.fits(p, s as usize) {
             state.place(p, s as usize);
             placed.push(p);
@@ -319,6 +327,39 @@ pub fn improve(
     Plan { start: state.start }
 }
 
+/// The LP-guided order: projects by decreasing selected fraction in the LP relaxation
+/// (then by value), each trying first the starts where the LP puts most of it.
+fn lp_guided(
+    portfolio: &Portfolio,
+    win: &Windows,
+    guide: &super::milp::LpGuide,
+) -> (Vec<usize>, Links) {
+    let n = portfolio.projects.len();
+    let gain: Vec<f64> = (0..n)
+        .map(|p| {
+            if win.can_start(p) {
+                portfolio.contribution(p, win.earliest[p] as usize)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        guide.selected[b]
+            .total_cmp(&guide.selected[a])
+            .then(gain[b].total_cmp(&gain[a]))
+            .then(a.cmp(&b))
+    });
+    let mut links = Links::new(portfolio);
+    for (p, spread) in guide.starts.iter().enumerate() {
+        let mut s = spread.clone();
+        s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        links.preferred[p] = s.into_iter().map(|(s, _)| s).collect();
+    }
+    (order, links)
+}
+
 /// Work limit of the local search (swap trials, each a removal, an insertion and a
 /// greedy refill).
 const MAX_SWAP_TRIALS: usize = 20_000;
@@ -353,6 +394,7 @@ pub fn construct(
     res: &Resources,
     win: &Windows,
     deadline: Instant,
+    lp_deadline: Option<Instant>,
 ) -> Option<Plan> {
     let links = Links::new(portfolio);
     let topo = crate::graph::DepGraph::new(portfolio)
@@ -361,7 +403,16 @@ pub fn construct(
     match portfolio.settings.objective {
         Objective::Value => {
             let mut best: Option<(f64, Plan, Vec<usize>)> = None;
-            for order in value_orders(portfolio, res, win) {
+            let mut runs: Vec<(Vec<usize>, Links)> = value_orders(portfolio, res, win)
+                .into_iter()
+                .map(|o| (o, Links::new(portfolio)))
+                .collect();
+            if let Some(guide) =
+                lp_deadline.and_then(|d| super::milp::lp_guide(portfolio, res, win, d))
+            {
+                runs.insert(0, lp_guided(portfolio, win, &guide));
+            }
+            for (order, links) in runs {
                 if let Some(plan) = greedy_one(portfolio, res, win, &links, &topo, &order) {
                     let plan = left_shift(portfolio, res, win, &plan);
                     let obj = plan.objective(portfolio);

@@ -113,19 +113,24 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(portfolio: &'a Portfolio, res: &Resources, win: &Windows) -> Self {
+    /// The model's columns; `relaxed` makes the z columns continuous in [0, 1] (the LP
+    /// relaxation).
+    fn new(portfolio: &'a Portfolio, res: &Resources, win: &Windows, relaxed: bool) -> Self {
         let empty = State::new(portfolio, res);
         let mut vars = ProblemVariables::new();
         let starts: Vec<Vec<usize>> = (0..portfolio.projects.len())
             .map(|p| candidate_starts(win, &empty, p))
             .collect();
+        let def = || {
+            if relaxed {
+                variable().min(0.0).max(1.0)
+            } else {
+                variable().binary()
+            }
+        };
         let z = starts
             .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|_| add_col(&mut vars, variable().binary()))
-                    .collect()
-            })
+            .map(|s| s.iter().map(|_| add_col(&mut vars, def())).collect())
             .collect();
         Builder {
             portfolio,
@@ -479,7 +484,7 @@ pub fn solve(
     opts: &SolveOptions,
     deadline: Instant,
 ) -> MilpOutcome {
-    let mut b = Builder::new(portfolio, res, win);
+    let mut b = Builder::new(portfolio, res, win, false);
     b.build(res, win);
     let (objective, maximise) = b.objective();
     let start_cols = start.map(|p| b.start_values(res, p));
@@ -567,7 +572,7 @@ pub fn elastic(
     win: &Windows,
     deadline: Instant,
 ) -> Option<Vec<(Relaxed, f64)>> {
-    let mut b = Builder::new(portfolio, res, win);
+    let mut b = Builder::new(portfolio, res, win, false);
     b.elastic = true;
     b.build(res, win);
     let mut obj = Expression::default();
@@ -598,4 +603,61 @@ pub fn elastic(
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1));
     Some(out)
+}
+
+/// What the LP relaxation says about each project: how much of it is selected, and how
+/// its selection spreads over its starts.
+#[derive(Debug, Clone)]
+pub struct LpGuide {
+    /// Selected fraction of each project (0..1).
+    pub selected: Vec<f64>,
+    /// For each project, (start, fraction) with a positive fraction.
+    pub starts: Vec<Vec<(usize, f64)>>,
+}
+
+/// Solves the LP relaxation of the MILP (within `deadline`), for the LP-guided
+/// heuristic. `None` when it does not finish in time or has no solution.
+pub fn lp_guide(
+    portfolio: &Portfolio,
+    res: &Resources,
+    win: &Windows,
+    deadline: Instant,
+) -> Option<LpGuide> {
+    let mut b = Builder::new(portfolio, res, win, true);
+    b.build(res, win);
+    if b.no_start || b.vars.is_empty() {
+        return None;
+    }
+    let (objective, maximise) = b.objective();
+    let constraints = std::mem::take(&mut b.constraints);
+    let vars = std::mem::replace(&mut b.vars, ProblemVariables::new());
+    let seconds = deadline
+        .saturating_duration_since(Instant::now())
+        .as_secs_f64();
+    if seconds <= 0.01 {
+        return None;
+    }
+    let model = into_model(vars, objective, maximise, constraints, false, seconds)?;
+    let solved = model.try_solve().ok()?;
+    if solved.status() != HighsModelStatus::Optimal {
+        return None;
+    }
+    let sol = solved.get_solution();
+    let cols = sol.columns();
+    let mut selected = Vec::with_capacity(b.z.len());
+    let mut starts = Vec::with_capacity(b.z.len());
+    for (p, zs) in b.z.iter().enumerate() {
+        let mut prev = 0.0;
+        let mut spread = Vec::new();
+        for (i, c) in zs.iter().enumerate() {
+            let x = cols[c.i] - prev;
+            prev = cols[c.i];
+            if x > 1e-6 {
+                spread.push((b.starts[p][i], x));
+            }
+        }
+        selected.push(prev.clamp(0.0, 1.0));
+        starts.push(spread);
+    }
+    Some(LpGuide { selected, starts })
 }

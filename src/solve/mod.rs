@@ -174,9 +174,11 @@ pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Pla
     }
     // The heuristic may use a tenth of the time (at most 5 s) for its local search.
     let heur_deadline = started + Duration::from_secs_f64((opts.time_limit * 0.1).min(5.0));
+    // The LP relaxation that guides one of the greedy orders may use a fifth of it.
+    let lp_deadline = started + Duration::from_secs_f64(opts.time_limit * 0.2);
     let heur = checked(
         portfolio,
-        heuristic::construct(portfolio, &res, &win, heur_deadline),
+        heuristic::construct(portfolio, &res, &win, heur_deadline, Some(lp_deadline)),
     );
     sol.heuristic_objective = heur.as_ref().map(|p| p.objective(portfolio));
     // A given start that keeps every rule competes with the heuristic's plan.
