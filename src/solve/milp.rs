@@ -484,6 +484,21 @@ pub fn solve(
     opts: &SolveOptions,
     deadline: Instant,
 ) -> MilpOutcome {
+    solve_limited(portfolio, res, win, start, opts, deadline, None)
+}
+
+/// [`solve`] with an optional limit on branch-and-bound nodes: a work limit, so that
+/// the outcome does not depend on the machine's speed (used by the neighbourhood
+/// search, whose sub-problems must be reproducible).
+pub fn solve_limited(
+    portfolio: &Portfolio,
+    res: &Resources,
+    win: &Windows,
+    start: Option<&Plan>,
+    opts: &SolveOptions,
+    deadline: Instant,
+    max_nodes: Option<i32>,
+) -> MilpOutcome {
     let mut b = Builder::new(portfolio, res, win, false);
     b.build(res, win);
     let (objective, maximise) = b.objective();
@@ -523,6 +538,9 @@ pub fn solve(
         return outcome(MilpStatus::Error, None, None);
     };
     model.set_option("mip_rel_gap", opts.mip_gap);
+    if let Some(n) = max_nodes {
+        model.set_option("mip_max_nodes", n);
+    }
     if let Some(t) = opts.threads {
         let _ = model.try_set_option("threads", t as i32);
     }
@@ -542,6 +560,7 @@ pub fn solve(
         | HighsModelStatus::ReachedMemoryLimit
         | HighsModelStatus::ObjectiveBound
         | HighsModelStatus::ObjectiveTarget => MilpStatus::Limit,
+        _ if primal_feasible(&solved) => MilpStatus::Limit,
         _ => MilpStatus::Error,
     };
     let plan = primal_feasible(&solved).then(|| b.plan_from(solved.get_solution().columns()));

@@ -4,6 +4,7 @@
 pub mod diagnose;
 pub mod flow;
 pub mod heuristic;
+pub mod lns;
 pub mod milp;
 pub mod reasons;
 pub mod sgs;
@@ -81,6 +82,8 @@ pub struct Solution {
     pub seconds: f64,
     /// Objective of the constructive heuristic's plan.
     pub heuristic_objective: Option<f64>,
+    /// Objective after the neighbourhood search (value objective).
+    pub lns_objective: Option<f64>,
     /// MILP size (columns, rows); zeros when the MILP was not built.
     pub columns: usize,
     pub rows: usize,
@@ -161,6 +164,7 @@ pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Pla
         solver: "heuristic".into(),
         seconds: 0.0,
         heuristic_objective: None,
+        lns_objective: None,
         columns: 0,
         rows: 0,
         diagnosis: Vec::new(),
@@ -186,7 +190,7 @@ pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Pla
         .filter(|p| p.start.len() == portfolio.projects.len())
         .cloned()
         .and_then(|p| checked(portfolio, Some(p)));
-    let heur = match (heur, given) {
+    let mut heur = match (heur, given) {
         (Some(h), Some(g)) => Some(
             if is_better(portfolio, g.objective(portfolio), h.objective(portfolio)) {
                 g
@@ -215,6 +219,17 @@ pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Pla
     let proven_by_bound = matches!((lower_bound, incumbent), (Some(lb), Some(h)) if h <= lb);
     let mut milp_status = None;
     if !opts.heuristic_only && !proven_by_bound {
+        // Value objective: improve the start plan by neighbourhood search for up to half
+        // the time, then let the full MILP prove (or bound) from there.
+        if portfolio.settings.objective == Objective::Value {
+            if let Some(h) = heur.take() {
+                let lns_deadline = started + Duration::from_secs_f64(opts.time_limit * 0.5);
+                let improved = lns::improve(portfolio, &res, &win, h, opts, lns_deadline);
+                sol.lns_objective = Some(improved.objective(portfolio));
+                best = Some(improved.clone());
+                heur = Some(improved);
+            }
+        }
         let out = milp::solve(portfolio, &res, &milp_win, heur.as_ref(), opts, deadline);
         sol.columns = out.columns;
         sol.rows = out.rows;
