@@ -25,8 +25,8 @@ const SUB_NODES: i32 = 200;
 /// pinned to the incumbent (forced at their start, or left out).
 fn restrict(win: &Windows, incumbent: &Plan, free: &[bool]) -> Windows {
     let mut w = win.clone();
-    for p in 0..free.len() {
-        if free[p] {
+    for (p, &is_free) in free.iter().enumerate() {
+        if is_free {
             continue;
         }
         match incumbent.start[p] {
