@@ -5,7 +5,7 @@
 
 use super::state::{Resources, State};
 use crate::graph::Windows;
-use crate::model::{DepKind, Objective, Plan, Portfolio};
+use crate::model::{BudgetScope, DepKind, Objective, Plan, Portfolio};
 use std::time::Instant;
 
 /// Dependency lists per project.
@@ -136,7 +136,7 @@ fn value_orders(portfolio: &Portfolio, res: &Resources, win: &Windows) -> Vec<Ve
     let total_budget = portfolio
         .budgets
         .iter()
-        .filter(|b| b.scope == crate::model::BudgetScope::Total)
+        .filter(|b| b.scope == BudgetScope::Total)
         .filter_map(|b| b.max)
         .fold(f64::INFINITY, f64::min);
     let skill_total: Vec<f64> = (0..portfolio.skills.len())
@@ -179,32 +179,42 @@ fn greedy_one(
             return None;
         }
     }
+    fill_minimums(&mut state, links, win, order);
     for &p in order {
         if portfolio.contribution(p, win.earliest[p].max(0) as usize) > 0.0 || win.forced[p] {
             insert(&mut state, links, win, p);
         }
     }
-    fill_minimums(&mut state, links, win, order);
     if !state.unmet_minimums().is_empty() {
         return None;
     }
     Some(Plan { start: state.start })
 }
 
-/// Adds projects (even of no value) while a minimum-spend rule is unmet.
+/// Meets the minimum-spend rules (budget `min`) first: for each unmet one, adds projects
+/// that spend in its scope, in the order's priority, until it is met. Run before the
+/// main pass, so that the floor is not starved by projects that use the budget first.
 fn fill_minimums(state: &mut State, links: &Links, win: &Windows, order: &[usize]) {
-    if state.unmet_minimums().is_empty() {
-        return;
-    }
-    for &p in order {
-        if state.start[p].is_none() {
-            let before = state.unmet_minimums();
-            if insert(state, links, win, p) && state.unmet_minimums().len() > before.len() {
-                state.remove(p);
+    let portfolio = state.portfolio;
+    for (rule, _) in state.unmet_minimums() {
+        let scope = &portfolio.budgets[rule].scope;
+        for &p in order {
+            if state.unmet_minimums().iter().all(|&(r, _)| r != rule) {
+                break;
             }
-        }
-        if state.unmet_minimums().is_empty() {
-            return;
+            let pr = &portfolio.projects[p];
+            let spends_there = match scope {
+                BudgetScope::Total => true,
+                BudgetScope::Category(c) => pr.category.as_deref() == Some(c.as_str()),
+                BudgetScope::Periods(a, z) => {
+                    win.can_start(p)
+                        && (win.earliest[p] as usize) <= *z
+                        && win.latest[p] as usize + pr.duration > *a
+                }
+            };
+            if spends_there && pr.cost > 0.0 && state.start[p].is_none() {
+                insert(state, links, win, p);
+            }
         }
     }
 }

@@ -82,7 +82,13 @@ fn reason(portfolio: &Portfolio, state: &State, win: &Windows, p: usize, proven:
     for s in es as usize..=win.latest[p] as usize {
         let b = state.blockers(p, s, false);
         if best.as_ref().is_none_or(|(_, bb)| b.len() < bb.len()) {
+            let single = b.len() <= 1;
             best = Some((s, b));
+            if single {
+                // One binding rule is as short as a reason gets (and keeps large
+                // portfolios fast).
+                break;
+            }
         }
     }
     let (s, blockers) = best.expect("a non-empty window");
