@@ -3,6 +3,8 @@
 //! Input (`io`) → validated model (`model`) → dependency graph (`graph`) →
 //! heuristic + MILP (`solve`) → independent checker (`verify`) → writers (`io::write`).
 
+pub mod bench;
+pub mod generate;
 pub mod graph;
 pub mod io;
 pub mod model;

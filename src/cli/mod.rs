@@ -4,7 +4,9 @@
 //! (nothing written); 3 infeasible (diagnosis printed, nothing written); 4 no plan found
 //! within the time limit; 70 internal error.
 
+mod bench;
 mod check;
+mod generate;
 mod import;
 mod plan;
 
@@ -39,6 +41,13 @@ enum Command {
     /// Convert a benchmark instance into a portfolio folder.
     #[command(subcommand)]
     Import(import::ImportCmd),
+    /// Generate a synthetic portfolio folder (deterministic for a seed).
+    Generate(generate::GenerateArgs),
+    /// Run a benchmark suite and write its results as CSV and Markdown tables.
+    Bench(bench::BenchArgs),
+    /// Solve and check one benchmark instance, print one JSON line (used by `bench`).
+    #[command(hide = true)]
+    BenchOne(bench::BenchOneArgs),
 }
 
 /// Prints an error with its whole chain.
@@ -55,6 +64,9 @@ pub fn run() -> ExitCode {
         Command::Plan(a) => plan::run(a),
         Command::Check(a) => check::run(a),
         Command::Import(c) => import::run(c),
+        Command::Generate(a) => generate::run(a),
+        Command::Bench(a) => bench::run(a),
+        Command::BenchOne(a) => bench::run_one(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),
