@@ -6,9 +6,17 @@
 
 mod bench;
 mod check;
+mod convert;
+mod explain;
+mod export;
+mod frontier;
 mod generate;
 mod import;
+mod outputs;
 mod plan;
+mod progress;
+mod report;
+mod scenarios;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -38,9 +46,22 @@ enum Command {
     Plan(plan::PlanArgs),
     /// Check a plan (e.g. edited by hand) against a portfolio.
     Check(check::CheckArgs),
+    /// Write the committee report (one HTML page) of a plan, e.g. edited by hand.
+    Report(report::ReportArgs),
     /// Convert a benchmark instance into a portfolio folder.
     #[command(subcommand)]
     Import(import::ImportCmd),
+    /// Convert a portfolio folder into a workbook (.xlsx), or a workbook into a folder.
+    Convert(convert::ConvertArgs),
+    /// Export a plan to another tool: `msproject` (MS Project XML, MSPDI).
+    #[command(subcommand)]
+    Export(export::ExportCmd),
+    /// Solve the baseline and every what-if scenario of scenarios.csv, and compare them.
+    Scenarios(scenarios::ScenariosArgs),
+    /// The efficient frontier of value against budget (CSV and SVG chart).
+    Frontier(frontier::FrontierArgs),
+    /// What each decision is worth: the value lost by forcing each project in or out.
+    Explain(explain::ExplainArgs),
     /// Generate a synthetic portfolio folder (deterministic for a seed).
     Generate(generate::GenerateArgs),
     /// Run a benchmark suite and write its results as CSV and Markdown tables.
@@ -63,7 +84,13 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Plan(a) => plan::run(a),
         Command::Check(a) => check::run(a),
+        Command::Report(a) => report::run(a),
         Command::Import(c) => import::run(c),
+        Command::Convert(a) => convert::run(a),
+        Command::Export(c) => export::run(c),
+        Command::Scenarios(a) => scenarios::run(a),
+        Command::Frontier(a) => frontier::run(a),
+        Command::Explain(a) => explain::run(a),
         Command::Generate(a) => generate::run(a),
         Command::Bench(a) => bench::run(a),
         Command::BenchOne(a) => bench::run_one(a),
@@ -77,10 +104,10 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Loads a portfolio folder, printing warnings; on input errors prints them all and
-/// returns `Err(exit code)`.
+/// Loads a portfolio folder or workbook (.xlsx, .xlsm, .xls, .ods), printing warnings;
+/// on input errors prints them all and returns `Err(exit code)`.
 pub fn load(dir: &std::path::Path) -> Result<pmo::model::Portfolio, u8> {
-    match pmo::io::portfolio::load_portfolio(dir) {
+    match pmo::io::workbook::load_source(dir) {
         Ok(loaded) => {
             for w in &loaded.warnings {
                 eprintln!("{w}");

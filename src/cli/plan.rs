@@ -1,19 +1,18 @@
 //! `pmo plan DIR`: solve, check, print, write.
 
-use super::{load, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK};
+use super::{load, outputs, EXIT_INFEASIBLE, EXIT_INPUT, EXIT_NO_PLAN, EXIT_OK};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use pmo::graph;
 use pmo::io::writers::{self, fmt_num, PlanReport};
 use pmo::model::{Objective, Portfolio};
-use pmo::solve::{self, reasons, Solution, SolveOptions, Status};
+use pmo::solve::{self, Solution, SolveOptions, Status};
 use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct PlanArgs {
-    /// The portfolio folder (settings.csv, projects.csv, …).
+    /// The portfolio folder (settings.csv, projects.csv, …) or workbook (.xlsx, .ods…).
     pub dir: PathBuf,
-    /// Output folder (default: DIR/out).
+    /// Output folder (default: DIR/out; out/ beside a workbook).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
     /// Solver time limit in seconds (default: settings.csv time_limit, else 60).
@@ -85,19 +84,37 @@ pub fn run(a: PlanArgs) -> Result<u8> {
         }
         bail!("internal error: the plan failed the independent checker; nothing was written");
     }
-    let win = graph::windows(&portfolio, None);
-    let why = reasons::reasons(&portfolio, &plan, &win, solution.status == Status::Optimal);
+    let why = outputs::reasons(&portfolio, &plan, &solution);
     let report = PlanReport::new(&portfolio, &plan, &why);
-    let out = a.out.unwrap_or_else(|| a.dir.join("out"));
-    let files = vec![
-        ("plan.csv", writers::plan_csv(&portfolio, &report)),
-        ("load.csv", writers::load_csv(&portfolio, &report)),
-        ("spend.csv", writers::spend_csv(&portfolio, &report)),
-        (
-            "summary.json",
-            writers::summary_json(&portfolio, &solution, &plan, opts.time_limit, opts.mip_gap),
-        ),
-    ];
+    let out = a
+        .out
+        .unwrap_or_else(|| pmo::io::workbook::default_out_dir(&a.dir));
+    let mut files = outputs::plan_files(
+        &portfolio,
+        &solution,
+        &plan,
+        &report,
+        opts.time_limit,
+        opts.mip_gap,
+    );
+    files.push((
+        "report.html",
+        pmo::report::solved_page(&portfolio, &a.dir, &report, &solution, &out),
+    ));
+    let xlsx = pmo::io::xlsx_writer::plan_xlsx(
+        &portfolio,
+        &solution,
+        &plan,
+        &report,
+        opts.time_limit,
+        opts.mip_gap,
+    )
+    .context("writing plan.xlsx")?;
+    let mut files: Vec<(&str, Vec<u8>)> = files
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect();
+    files.push(("plan.xlsx", xlsx));
     writers::write_atomically(&out, &files)
         .with_context(|| format!("writing the plan to {}", out.display()))?;
     if a.quiet {
@@ -106,7 +123,7 @@ pub fn run(a: PlanArgs) -> Result<u8> {
         print_summary(&portfolio, &solution, &report);
     }
     println!(
-        "wrote {}/{{plan.csv, load.csv, spend.csv, summary.json}}",
+        "wrote {}/{{plan.csv, load.csv, spend.csv, summary.json, report.html, plan.xlsx}}",
         out.display()
     );
     Ok(EXIT_OK)

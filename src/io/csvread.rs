@@ -3,9 +3,15 @@
 //! header line, RFC 4180 quoting, case-insensitive trimmed header names, trimmed cells,
 //! blank rows skipped, and typed cell parsers that report every problem into
 //! [`Diagnostics`] with file, line, column, a stable code and what was expected.
+//!
+//! The same table structure holds a sheet of a workbook ([`sheet_table`]): each cell
+//! carries its text and, unless it is text, its typed value ([`CellValue`]: a number, a
+//! boolean, a date or a formula error), which the typed parsers use (a date in a period
+//! column is the period containing it; an error cell is rejected with the parser's code).
 
 use super::error::{Diagnostics, ErrorCode};
 use crate::model::{Horizon, HorizonKind, PeriodError};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// One data row: its physical line (the header is line 1 when the file starts with it)
@@ -16,7 +22,55 @@ pub struct CsvRow {
     pub cells: Vec<String>,
 }
 
-/// A parsed CSV file.
+/// The typed value of a workbook cell that is not text. The cell's text is then its
+/// rendering: a number's shortest round-trip form (`3`, `0.1`), `true`/`false`, a date's
+/// `YYYY-MM-DD`, the error's literal (`#REF!`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Number(f64),
+    Bool(bool),
+    /// A date (any time of day dropped): in a period column, the period containing it.
+    Date {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    /// A formula error (`#REF!`, `#DIV/0!`…): an input error wherever it is read.
+    Error(String),
+}
+
+/// One cell of a sheet: its text (trimmed) and, unless it is text, its typed value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SheetCell {
+    pub text: String,
+    pub value: Option<CellValue>,
+}
+
+impl SheetCell {
+    /// A text cell.
+    pub fn text(text: impl Into<String>) -> Self {
+        SheetCell {
+            text: text.into(),
+            value: None,
+        }
+    }
+
+    /// A typed cell, with its text rendered as described at [`CellValue`].
+    pub fn typed(value: CellValue) -> Self {
+        let text = match &value {
+            CellValue::Number(x) => format!("{x}"),
+            CellValue::Bool(b) => b.to_string(),
+            CellValue::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            CellValue::Error(e) => e.clone(),
+        };
+        SheetCell {
+            text,
+            value: Some(value),
+        }
+    }
+}
+
+/// A parsed CSV file, or a sheet of a workbook read as one ([`sheet_table`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CsvTable {
     /// File name as shown in messages (`projects.csv`).
@@ -29,6 +83,9 @@ pub struct CsvTable {
     pub headers: Vec<String>,
     /// Data rows, blank rows left out.
     pub rows: Vec<CsvRow>,
+    /// For a workbook sheet, the typed values of its cells that are not text, by (line,
+    /// 0-based column); `None` for a CSV file.
+    typed: Option<HashMap<(usize, usize), CellValue>>,
 }
 
 /// Whether an empty cell is an error (E010) or means "use the default".
@@ -167,6 +224,57 @@ pub fn parse_table(file: &str, text: &str, diag: &mut Diagnostics) -> Option<Csv
         header_line: header.line,
         headers: header.cells.iter().map(|h| h.to_lowercase()).collect(),
         rows: records.collect(),
+        typed: None,
+    };
+    table.warn_extra_cells(diag);
+    table.check_header(diag).then_some(table)
+}
+
+/// A table from the rows of a workbook sheet, with the rules of [`parse_table`]: `rows`
+/// holds each row's 1-based sheet row number and its cells from column A, so that lines
+/// are sheet rows and columns are sheet columns. The header is the first row that is
+/// not blank; blank rows are skipped; a repeated column is E004 and cells beyond the
+/// header warn. `file` is the table's name in the loader (`projects.csv`: the sheet
+/// stands for that file). Text cells are trimmed; there is no decimal comma (numbers are
+/// typed). `None` after an E004 (an empty sheet).
+pub fn sheet_table(
+    file: &str,
+    rows: Vec<(usize, Vec<SheetCell>)>,
+    diag: &mut Diagnostics,
+) -> Option<CsvTable> {
+    let mut typed = HashMap::new();
+    let mut records = Vec::new();
+    for (line, cells) in rows {
+        if cells.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        let mut texts = Vec::with_capacity(cells.len());
+        for (i, cell) in cells.into_iter().enumerate() {
+            texts.push(cell.text.trim().to_string());
+            if let Some(v) = cell.value {
+                typed.insert((line, i), v);
+            }
+        }
+        records.push(CsvRow { line, cells: texts });
+    }
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
+        diag.error(
+            file,
+            None,
+            None,
+            ErrorCode::MalformedCsv,
+            "expected a header row naming the columns, found an empty sheet",
+        );
+        return None;
+    };
+    let table = CsvTable {
+        file: file.to_string(),
+        delimiter: b',',
+        header_line: header.line,
+        headers: header.cells.iter().map(|h| h.to_lowercase()).collect(),
+        rows: records.collect(),
+        typed: Some(typed),
     };
     table.warn_extra_cells(diag);
     table.check_header(diag).then_some(table)
@@ -208,6 +316,32 @@ impl<'t> LineIndex<'t> {
 }
 
 impl CsvTable {
+    /// Whether the table is a workbook sheet (its cells may be typed).
+    pub fn is_sheet(&self) -> bool {
+        self.typed.is_some()
+    }
+
+    /// The typed value of the cell of `row` in 0-based column `column`, when the table is
+    /// a sheet and that cell is not text.
+    pub fn value(&self, row: &CsvRow, column: usize) -> Option<&CellValue> {
+        self.typed.as_ref()?.get(&(row.line, column))
+    }
+
+    /// Replaces the cell of the data row `rows[r]` in 0-based column `column` by a text
+    /// cell (padding the row with empty cells when it is shorter).
+    pub fn set_text(&mut self, r: usize, column: usize, text: String) {
+        let Some(row) = self.rows.get_mut(r) else {
+            return;
+        };
+        if row.cells.len() <= column {
+            row.cells.resize(column + 1, String::new());
+        }
+        row.cells[column] = text;
+        if let Some(typed) = self.typed.as_mut() {
+            typed.remove(&(row.line, column));
+        }
+    }
+
     /// With `;` as delimiter a decimal comma is accepted.
     pub fn decimal_comma(&self) -> bool {
         self.delimiter == b';'
@@ -328,6 +462,7 @@ impl CsvTable {
             name: col.name,
             text,
             decimal_comma: self.decimal_comma(),
+            value: col.index.and_then(|i| self.value(row, i)),
         }
     }
 }
@@ -359,11 +494,34 @@ pub struct Cell<'a> {
     /// Trimmed text.
     pub text: &'a str,
     decimal_comma: bool,
+    /// The typed value of a workbook cell that is not text.
+    value: Option<&'a CellValue>,
 }
 
 impl<'a> Cell<'a> {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The typed value of a workbook cell that is not text (`None` for CSV cells).
+    pub fn value(&self) -> Option<&'a CellValue> {
+        self.value
+    }
+
+    /// The date of a workbook date cell: (year, month, day).
+    pub fn date(&self) -> Option<(i32, u32, u32)> {
+        match self.value {
+            Some(&CellValue::Date { year, month, day }) => Some((year, month, day)),
+            _ => None,
+        }
+    }
+
+    /// The formula error of a workbook error cell (`#REF!`).
+    pub fn formula_error(&self) -> Option<&'a str> {
+        match self.value {
+            Some(CellValue::Error(e)) => Some(e),
+            _ => None,
+        }
     }
 
     /// The same cell, called `name` in messages (settings rows name their key).
@@ -426,6 +584,25 @@ impl<'a> Cell<'a> {
                     self.expected_message(expected),
                 );
             }
+            return None;
+        }
+        if let Some(e) = self.formula_error() {
+            // The code the parser gives such a text (E011, E013, E014, E016, E032), or
+            // E010 for text cells: the cell holds no value.
+            let code = match parse(self.text) {
+                Err(bad) => bad.code,
+                Ok(_) => ErrorCode::MissingValue,
+            };
+            let expected = if expected.is_empty() {
+                "a value"
+            } else {
+                expected
+            };
+            let message = format!(
+                "{}: expected {expected}, found the formula error {e} (the cell holds an error, not a value)",
+                self.name
+            );
+            self.error(diag, code, message);
             return None;
         }
         match parse(self.text) {
@@ -556,8 +733,23 @@ impl<'a> Cell<'a> {
         if !matches!(horizon.kind, HorizonKind::Numbered { .. }) {
             expected.push_str(" (label or 1-based index)");
         }
+        let date = self.date();
         self.parse_with(diag, need, &expected, |s| {
-            parse_period(horizon, s).map_err(|e| Bad {
+            let label = match (date, horizon.kind) {
+                (None, _) => None,
+                (Some((y, m, _)), HorizonKind::Monthly { .. }) => Some(format!("{y:04}-{m:02}")),
+                (Some((y, m, _)), HorizonKind::Quarterly { .. }) => {
+                    Some(format!("{y:04}-Q{}", m.div_ceil(3)))
+                }
+                (Some(_), HorizonKind::Numbered { .. }) => return Err(Bad {
+                    code: ErrorCode::UnknownPeriod,
+                    detail: Some(
+                        "a date, but the horizon's periods are numbered: write the period's number"
+                            .to_string(),
+                    ),
+                }),
+            };
+            parse_period(horizon, label.as_deref().unwrap_or(s)).map_err(|e| Bad {
                 code: ErrorCode::UnknownPeriod,
                 detail: Some(e.to_string()),
             })

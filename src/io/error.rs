@@ -62,6 +62,21 @@ pub enum ErrorCode {
     CriterionNameConflict,
     /// E050 horizon_start malformed or missing required setting.
     BadHorizon,
+    /// E070 scenarios.csv: a scenario name that is malformed, reserved (`baseline`) or
+    /// differs from another only in case.
+    BadScenarioName,
+    /// E071 scenarios.csv: an op (or field, key form, range) not allowed for the target.
+    OpNotAllowed,
+    /// E072 scenarios.csv: a person that does not exist (or was removed).
+    UnknownPerson,
+    /// E073 scenarios.csv: a category that no project has and no budget row names.
+    UnknownCategory,
+    /// E074 scenarios.csv: a named budget or dependency key that matches no row.
+    NoSuchRow,
+    /// E075 a number that must be > 0 (a time limit).
+    NotPositive,
+    /// E076 scenarios.csv: a person left without skills.
+    PersonWithoutSkills,
 }
 
 impl ErrorCode {
@@ -96,6 +111,13 @@ impl ErrorCode {
             NegativeCriteriaValue => "E048",
             CriterionNameConflict => "E049",
             BadHorizon => "E050",
+            BadScenarioName => "E070",
+            OpNotAllowed => "E071",
+            UnknownPerson => "E072",
+            UnknownCategory => "E073",
+            NoSuchRow => "E074",
+            NotPositive => "E075",
+            PersonWithoutSkills => "E076",
         }
     }
 }

@@ -57,26 +57,39 @@ pub(crate) const PROJECT_COLUMNS: [&str; 10] = [
 /// error of the load, sorted by file, line and column.
 pub fn load_portfolio(dir: &Path) -> Result<Loaded, LoadErrors> {
     let mut diag = Diagnostics::default();
-    let files = Files::read(dir, &mut diag);
-    let setup = load_settings(files.settings.as_ref(), &mut diag);
+    let tables = PortfolioTables::read_folder(dir, &mut diag);
+    load_tables(&tables, folder_name(dir), diag)
+}
+
+/// Loads a portfolio from its tables, whatever their source (a folder's CSV files, a
+/// workbook's sheets: see `workbook`), named `name`; `diag` holds what reading the
+/// tables reported. `Err` holds every error of the load, sorted by file, line, column.
+pub fn load_tables(
+    tables: &PortfolioTables,
+    name: String,
+    mut diag: Diagnostics,
+) -> Result<Loaded, LoadErrors> {
+    let files = tables;
+    let diag = &mut diag;
+    let setup = load_settings(files.settings.as_ref(), diag);
     let h = setup.horizon.as_ref();
-    let criteria = load_criteria(files.criteria.as_ref(), files.projects.as_ref(), &mut diag);
-    let reg = load_projects(files.projects.as_ref(), &criteria, h, &mut diag);
+    let criteria = load_criteria(files.criteria.as_ref(), files.projects.as_ref(), diag);
+    let reg = load_projects(files.projects.as_ref(), &criteria, h, diag);
     let mut skills = Skills::default();
-    let mut capacity = load_capacity(files.capacity.as_ref(), h, &mut skills, &mut diag);
-    let people = load_people(files.people.as_ref(), h, &mut skills, &mut diag);
-    let demands = load_demand(files.demand.as_ref(), &reg, &mut skills, &mut diag);
-    let dependencies = load_dependencies(files.dependencies.as_ref(), &reg, &mut diag);
+    let mut capacity = load_capacity(files.capacity.as_ref(), h, &mut skills, diag);
+    let people = load_people(files.people.as_ref(), h, &mut skills, diag);
+    let demands = load_demand(files.demand.as_ref(), &reg, &mut skills, diag);
+    let dependencies = load_dependencies(files.dependencies.as_ref(), &reg, diag);
     let mut budgets: Vec<BudgetLimit> = setup.budget.map(settings_budget).into_iter().collect();
-    budgets.extend(load_budgets(files.budgets.as_ref(), h, &reg, &mut diag));
-    let warnings = diag.finish()?;
+    budgets.extend(load_budgets(files.budgets.as_ref(), h, &reg, diag));
+    let warnings = std::mem::take(diag).finish()?;
     let Some(horizon) = setup.horizon else {
         return Err(no_horizon());
     };
     let periods = horizon.periods;
     let projects = reg.projects;
     let portfolio = Portfolio {
-        name: folder_name(dir),
+        name,
         settings: setup.settings,
         capacity: (0..skills.names.len())
             .map(|s| capacity.remove(&s).unwrap_or_default().expand(periods))
@@ -123,32 +136,76 @@ fn folder_name(dir: &Path) -> String {
 // ---------------------------------------------------------------------------------------
 // Files
 
-/// The tables of a portfolio folder (`None`: absent or unreadable, already reported).
-struct Files {
-    settings: Option<CsvTable>,
-    projects: Option<CsvTable>,
-    demand: Option<CsvTable>,
-    capacity: Option<CsvTable>,
-    people: Option<CsvTable>,
-    dependencies: Option<CsvTable>,
-    budgets: Option<CsvTable>,
-    criteria: Option<CsvTable>,
+/// The files of a portfolio, in the order of FORMAT.md (the first two are required).
+pub const PORTFOLIO_FILES: [&str; 8] = [
+    SETTINGS,
+    PROJECTS,
+    "demand.csv",
+    "capacity.csv",
+    "people.csv",
+    "dependencies.csv",
+    "budgets.csv",
+    "criteria.csv",
+];
+
+/// The tables of a portfolio, whatever their source (the CSV files of a folder, the
+/// sheets of a workbook). `None`: absent or unreadable (already reported).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PortfolioTables {
+    pub settings: Option<CsvTable>,
+    pub projects: Option<CsvTable>,
+    pub demand: Option<CsvTable>,
+    pub capacity: Option<CsvTable>,
+    pub people: Option<CsvTable>,
+    pub dependencies: Option<CsvTable>,
+    pub budgets: Option<CsvTable>,
+    pub criteria: Option<CsvTable>,
 }
 
-impl Files {
-    fn read(dir: &Path, diag: &mut Diagnostics) -> Files {
+impl PortfolioTables {
+    /// Reads the CSV files of the folder `dir` (E001 for a missing required file).
+    pub fn read_folder(dir: &Path, diag: &mut Diagnostics) -> PortfolioTables {
         let entries = folder_entries(dir);
-        let mut read = |name: &str, required: bool| read_file(dir, &entries, name, required, diag);
-        Files {
-            settings: read(SETTINGS, true),
-            projects: read(PROJECTS, true),
-            demand: read("demand.csv", false),
-            capacity: read("capacity.csv", false),
-            people: read("people.csv", false),
-            dependencies: read("dependencies.csv", false),
-            budgets: read("budgets.csv", false),
-            criteria: read("criteria.csv", false),
+        let mut tables = PortfolioTables::default();
+        for (i, name) in PORTFOLIO_FILES.iter().enumerate() {
+            *tables.slot(name).expect("a portfolio file") =
+                read_file(dir, &entries, name, i < 2, diag);
         }
+        tables
+    }
+
+    /// The slot of the file `name` of [`PORTFOLIO_FILES`] (`None` for another name).
+    pub fn slot(&mut self, name: &str) -> Option<&mut Option<CsvTable>> {
+        Some(match name {
+            SETTINGS => &mut self.settings,
+            PROJECTS => &mut self.projects,
+            "demand.csv" => &mut self.demand,
+            "capacity.csv" => &mut self.capacity,
+            "people.csv" => &mut self.people,
+            "dependencies.csv" => &mut self.dependencies,
+            "budgets.csv" => &mut self.budgets,
+            "criteria.csv" => &mut self.criteria,
+            _ => return None,
+        })
+    }
+
+    /// The tables present, as (file name, table), in the order of [`PORTFOLIO_FILES`].
+    pub fn present(&self) -> Vec<(&'static str, &CsvTable)> {
+        let all = [
+            &self.settings,
+            &self.projects,
+            &self.demand,
+            &self.capacity,
+            &self.people,
+            &self.dependencies,
+            &self.budgets,
+            &self.criteria,
+        ];
+        PORTFOLIO_FILES
+            .iter()
+            .zip(all)
+            .filter_map(|(n, t)| t.as_ref().map(|t| (*n, t)))
+            .collect()
     }
 }
 
@@ -348,7 +405,9 @@ fn require_setting(present: bool, key: &str, expected: &str, diag: &mut Diagnost
 
 /// `horizon_start`: E050 when empty or malformed.
 fn horizon_kind(cell: &Cell, diag: &mut Diagnostics) -> Option<HorizonKind> {
-    let kind = HorizonKind::parse(cell.text).filter(|k| match k {
+    // A workbook date (what a spreadsheet makes of `2027-01`) starts a monthly horizon.
+    let month = cell.date().map(|(y, m, _)| format!("{y:04}-{m:02}"));
+    let kind = HorizonKind::parse(month.as_deref().unwrap_or(cell.text)).filter(|k| match k {
         HorizonKind::Numbered { first } => first.unsigned_abs() <= MAX_NUMBERED_START as u64,
         _ => true,
     });
@@ -846,7 +905,11 @@ fn load_people(
     for row in &t.rows {
         let person_cell = t.cell(row, t.col("person"));
         let period_cell = t.cell(row, t.col("period"));
-        let row_skills: Vec<usize> = split_skills(t.cell(row, t.col("skills")).text)
+        let skills_cell = t.cell(row, t.col("skills"));
+        let skills_text = skills_cell
+            .text(diag, Need::Optional, "skill names separated by |")
+            .unwrap_or("");
+        let row_skills: Vec<usize> = split_skills(skills_text)
             .map(|s| skills.intern(s))
             .collect();
         let value = t

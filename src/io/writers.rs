@@ -394,13 +394,14 @@ pub fn summary_json(
 }
 
 /// Writes every file to a temporary name in `dir` first, then renames them all, so that
-/// a failure never leaves a half-written output.
-pub fn write_atomically(dir: &Path, files: &[(&str, String)]) -> io::Result<()> {
+/// a failure never leaves a half-written output. Contents are text (`String`) or bytes
+/// (`Vec<u8>`, e.g. a workbook).
+pub fn write_atomically<C: AsRef<[u8]>>(dir: &Path, files: &[(&str, C)]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut temps = Vec::new();
     for (name, content) in files {
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        if let Err(e) = fs::write(&tmp, content) {
+        if let Err(e) = fs::write(&tmp, content.as_ref()) {
             for t in &temps {
                 let _ = fs::remove_file(t);
             }
@@ -430,7 +431,7 @@ mod tests {
     fn atomic_write_leaves_no_temp_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        write_atomically(&out, &[("a.csv", "x\n".into()), ("b.json", "{}".into())]).unwrap();
+        write_atomically(&out, &[("a.csv", "x\n"), ("b.json", "{}")]).unwrap();
         let mut names: Vec<String> = fs::read_dir(&out)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
