@@ -265,3 +265,20 @@ fn same_input_gives_byte_identical_outputs() {
     s2["solve_time_s"] = 0.into();
     assert_eq!(s1, s2);
 }
+
+#[test]
+fn threads_option_reaches_highs_without_losing_the_milp() {
+    // HiGHS keeps its first thread count per process: every model of a run must ask the
+    // same, or the MILP fails and only the heuristic plan is left.
+    let d = folder(&[
+        ("settings.csv", "key,value\nhorizon_start,1\nperiods,1\nbudget,10\n"),
+        (
+            "projects.csv",
+            "id,value,cost,duration\nA,6,5,1\nB,5,4,1\nC,4,3,1\nD,3,2,1\n",
+        ),
+    ]);
+    let (code, out, o) = plan(d.path(), &["--threads", "1"]);
+    assert_eq!(code, 0, "{}", stderr(&o));
+    assert_eq!(objective(&out), 13.0);
+    assert_eq!(summary(&out)["status"], "optimal");
+}

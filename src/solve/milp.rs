@@ -432,6 +432,16 @@ impl<'a> Builder<'a> {
 }
 
 /// good_lp problem → HiGHS model with the usual options.
+/// HiGHS threads for every model of this process. HiGHS starts its thread pool once per
+/// process and fails a later solve that asks for another count, so the first request
+/// wins and every model (LP guide, MILP, diagnosis) uses it.
+static THREADS: std::sync::OnceLock<Option<u32>> = std::sync::OnceLock::new();
+
+/// Sets the HiGHS thread count for the process (only the first call counts).
+pub fn set_threads(threads: Option<u32>) {
+    let _ = THREADS.set(threads);
+}
+
 fn into_model(
     vars: ProblemVariables,
     objective: Expression,
@@ -450,6 +460,9 @@ fn into_model(
         problem.add_constraint(c);
     }
     let mut model = problem.try_into_inner().ok()?;
+    if let Some(Some(t)) = THREADS.get() {
+        let _ = model.try_set_option("threads", *t as i32);
+    }
     if log {
         model.set_option("output_flag", true);
         model.set_option("log_to_console", true);
@@ -540,9 +553,6 @@ pub fn solve_limited(
     model.set_option("mip_rel_gap", opts.mip_gap);
     if let Some(n) = max_nodes {
         model.set_option("mip_max_nodes", n);
-    }
-    if let Some(t) = opts.threads {
-        let _ = model.try_set_option("threads", t as i32);
     }
     if let Some(cols) = &start_cols {
         let _ = model.try_set_solution(Some(cols), None, None, None);

@@ -152,6 +152,7 @@ pub fn solve(portfolio: &Portfolio, opts: &SolveOptions) -> Solution {
 /// plan for the MILP's start, and it is returned if nothing better is found.
 pub fn solve_from(portfolio: &Portfolio, opts: &SolveOptions, start: Option<&Plan>) -> Solution {
     let started = Instant::now();
+    milp::set_threads(opts.threads);
     let deadline = started + Duration::from_secs_f64(opts.time_limit.max(0.0));
     let res = Resources::new(portfolio);
     let win = graph::windows(portfolio, None);
