@@ -201,21 +201,6 @@ fn generate_rejects_zero_sizes() {
     assert!(common::stderr(&o).contains("projects"));
 }
 
-fn csv_rows(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn bench_mkp_mknap1_reaches_every_optimum() {
     let Some(bench) = pmo::io::psplib::shared_benchmarks("mkp") else {
@@ -235,7 +220,7 @@ fn bench_mkp_mknap1_reaches_every_optimum() {
         tmp.path().to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
-    let rows = csv_rows(&tmp.path().join("mkp.csv"));
+    let rows = common::csv_rows(&tmp.path().join("mkp.csv"));
     assert_eq!(rows.len(), 7);
     for r in &rows {
         assert!(r["instance"].starts_with("mknap1-"), "{r:?}");
@@ -265,7 +250,7 @@ fn bench_synthetic_smallest_instance_reports_gap_time_and_memory() {
         "smoke",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", common::stderr(&o));
-    let rows = csv_rows(&tmp.path().join("smoke.csv"));
+    let rows = common::csv_rows(&tmp.path().join("smoke.csv"));
     assert_eq!(rows.len(), 1);
     let r = &rows[0];
     assert_eq!(r["projects"], "50");
@@ -275,7 +260,10 @@ fn bench_synthetic_smallest_instance_reports_gap_time_and_memory() {
     );
     // A bound (and so a gap) exists once HiGHS has solved its root; on a loaded machine a
     // short limit may end before that, so only the columns and the limit are asserted.
-    assert!(r.contains_key("gap_pct") && r["reference"].is_empty(), "{r:?}");
+    assert!(
+        r.contains_key("gap_pct") && r["reference"].is_empty(),
+        "{r:?}"
+    );
     assert!(r["time_s"].parse::<f64>().unwrap() <= 30.0);
     assert!(r["peak_rss_mib"].parse::<f64>().unwrap() > 0.0);
     assert!(tmp.path().join("smoke.md").is_file());

@@ -23,21 +23,6 @@ fn knapsack(scenarios: &str) -> tempfile::TempDir {
     ])
 }
 
-fn csv_rows(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
-}
-
 fn row<'a>(
     rows: &'a [BTreeMap<String, String>],
     col: &str,
@@ -78,7 +63,7 @@ fn a_budget_cut_drops_a_known_project() {
     let d = knapsack("cut20,settings,budget,,scale,0.8\n");
     let (code, out, o) = run("scenarios", d.path(), &[]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("scenarios.csv"));
+    let rows = common::csv_rows(&out.join("scenarios.csv"));
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["scenario"], "baseline");
     let base = &rows[0];
@@ -141,7 +126,7 @@ fn a_capacity_addition_lets_a_known_project_in() {
     );
     let (code, out, o) = run("scenarios", d.path(), &["--jobs", "2"]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("scenarios.csv"));
+    let rows = common::csv_rows(&out.join("scenarios.csv"));
     let names: Vec<&str> = rows.iter().map(|r| r["scenario"].as_str()).collect();
     assert_eq!(names, ["baseline", "more_cap", "hire", "half"]);
     assert_eq!(num(&rows[0]["objective"]), 10.0);
@@ -165,7 +150,7 @@ fn a_capacity_addition_lets_a_known_project_in() {
         (6.0, "B", "A")
     );
     // load.csv of the hire scenario counts the new person.
-    let load = csv_rows(&out.join("scenarios/hire/load.csv"));
+    let load = common::csv_rows(&out.join("scenarios/hire/load.csv"));
     assert_eq!(num(&load[0]["capacity"]), 15.0);
     let independent_hire = independent(
         "key,value\nhorizon_start,2027-Q1\nperiods,1\n",
@@ -188,7 +173,7 @@ fn force_in_force_out_and_remove() {
     );
     let (code, out, o) = run("scenarios", d.path(), &[]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("scenarios.csv"));
+    let rows = common::csv_rows(&out.join("scenarios.csv"));
     let get = |n| row(&rows, "scenario", n);
     assert_eq!(
         (
@@ -252,7 +237,7 @@ fn an_infeasible_scenario_does_not_stop_the_others() {
     );
     let (code, out, o) = run("scenarios", d.path(), &["--jobs", "1"]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("scenarios.csv"));
+    let rows = common::csv_rows(&out.join("scenarios.csv"));
     let bad = row(&rows, "scenario", "impossible");
     assert_eq!(bad["status"], "infeasible");
     assert_eq!(
@@ -291,7 +276,7 @@ fn results_do_not_depend_on_jobs() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     }
     let strip_time = |p: &Path| -> Vec<BTreeMap<String, String>> {
-        csv_rows(p)
+        common::csv_rows(p)
             .into_iter()
             .map(|mut r| {
                 r.remove("time");
@@ -367,7 +352,7 @@ fn the_frontier_is_monotone_and_matches_independent_solves() {
     let d = knapsack("");
     let (code, out, o) = run("frontier", d.path(), &["--budget", "0:14:2"]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("frontier.csv"));
+    let rows = common::csv_rows(&out.join("frontier.csv"));
     let budgets: Vec<f64> = rows.iter().map(|r| num(&r["budget"])).collect();
     assert_eq!(budgets, [0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0]);
     let objectives: Vec<f64> = rows.iter().map(|r| num(&r["objective"])).collect();
@@ -403,7 +388,7 @@ fn the_frontier_is_monotone_and_matches_independent_solves() {
     // Percentages of the settings budget; TO included when it falls on a step.
     let (code, out, o) = run("frontier", d.path(), &["--budget", "50%:100%:25%"]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("frontier.csv"));
+    let rows = common::csv_rows(&out.join("frontier.csv"));
     let budgets: Vec<f64> = rows.iter().map(|r| num(&r["budget"])).collect();
     assert_eq!(budgets, [5.0, 7.5, 10.0]);
     let objectives: Vec<f64> = rows.iter().map(|r| num(&r["objective"])).collect();
@@ -422,7 +407,7 @@ fn frontier_points_below_the_mandatory_cost_are_infeasible_and_on_the_axis() {
     ]);
     let (code, out, o) = run("frontier", d.path(), &["--budget", "4:8:2"]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("frontier.csv"));
+    let rows = common::csv_rows(&out.join("frontier.csv"));
     let status: Vec<&str> = rows.iter().map(|r| r["status"].as_str()).collect();
     assert_eq!(status, ["infeasible", "optimal", "optimal"]);
     assert_eq!(rows[0]["objective"], "");
@@ -466,7 +451,7 @@ fn explain_values_are_differences_of_independent_solves() {
     let d = knapsack("");
     let (code, out, o) = run("explain", d.path(), &[]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("explain.csv"));
+    let rows = common::csv_rows(&out.join("explain.csv"));
     let got: Vec<(&str, &str, &str, f64, f64)> = rows
         .iter()
         .map(|r| {
@@ -509,7 +494,7 @@ fn explain_values_are_differences_of_independent_solves() {
     // --project limits the questions; an unknown id is an input error.
     let (code, out, _) = run("explain", d.path(), &["--project", "D", "--project", "B"]);
     assert_eq!(code, 0);
-    let ids: Vec<String> = csv_rows(&out.join("explain.csv"))
+    let ids: Vec<String> = common::csv_rows(&out.join("explain.csv"))
         .iter()
         .map(|r| r["project"].clone())
         .collect();
@@ -540,7 +525,7 @@ fn explain_prices_an_obligation_and_reports_impossible_forcing() {
     ]);
     let (code, out, o) = run("explain", d.path(), &[]);
     assert_eq!(code, 0, "{}", stderr(&o));
-    let rows = csv_rows(&out.join("explain.csv"));
+    let rows = common::csv_rows(&out.join("explain.csv"));
     let m = row(&rows, "project", "M");
     assert_eq!((m["forced"].as_str(), num(&m["delta"])), ("out", 8.0));
     let x = row(&rows, "project", "X");

@@ -45,9 +45,9 @@ pub fn summary(out: &Path) -> serde_json::Value {
     serde_json::from_str(&text).expect("json")
 }
 
-/// plan.csv rows as maps from header to cell.
-pub fn plan_rows(out: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
-    let mut r = csv::Reader::from_path(out.join("plan.csv")).expect("plan.csv");
+/// The rows of a CSV file as maps from header to cell.
+pub fn csv_rows(path: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let headers = r.headers().unwrap().clone();
     r.records()
         .map(|rec| {
@@ -59,6 +59,11 @@ pub fn plan_rows(out: &Path) -> Vec<std::collections::BTreeMap<String, String>> 
                 .collect()
         })
         .collect()
+}
+
+/// plan.csv rows as maps from header to cell.
+pub fn plan_rows(out: &Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    csv_rows(&out.join("plan.csv"))
 }
 
 /// The (start, finish) of a project in plan.csv, empty strings when left out.
