@@ -271,7 +271,10 @@ fn threads_option_reaches_highs_without_losing_the_milp() {
     // HiGHS keeps its first thread count per process: every model of a run must ask the
     // same, or the MILP fails and only the heuristic plan is left.
     let d = folder(&[
-        ("settings.csv", "key,value\nhorizon_start,1\nperiods,1\nbudget,10\n"),
+        (
+            "settings.csv",
+            "key,value\nhorizon_start,1\nperiods,1\nbudget,10\n",
+        ),
         (
             "projects.csv",
             "id,value,cost,duration\nA,6,5,1\nB,5,4,1\nC,4,3,1\nD,3,2,1\n",
